@@ -1,0 +1,58 @@
+package org.phitheta.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * Entry point of {@code phitheta.jar}: one command with subcommands, each with {@code --help}.
+ *
+ * <p>Errors print one line on stderr and exit non-zero; {@code --verbose} adds the stack trace.
+ */
+@Command(name = "phitheta", mixinStandardHelpOptions = true, version = "phitheta 0.1.0",
+        description = "Gaussian pre-activations for Deeplearning4j: phi_theta activations paired with Weibull weights.",
+        subcommands = {PhiCommand.class, KsCommand.class, CommandLine.HelpCommand.class})
+public final class PhiThetaCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line without exiting the JVM.
+     *
+     * @param args arguments
+     * @return the exit code
+     */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** @return the configured picocli command line (for tests: redirect its writers) */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PhiThetaCli());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean verbose = parseResult.originalArgs().contains("--verbose");
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println("error: " + message);
+            if (verbose) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run with --verbose for details)");
+            }
+            err.flush();
+            return ex instanceof IllegalArgumentException ? 2 : 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
