@@ -49,6 +49,9 @@ public final class OddPhiThetaFunction implements PhiThetaFunction {
         if (Double.isNaN(x)) {
             return Double.NaN;
         }
+        if (Double.isInfinite(x)) {
+            return 0.0; // the limit: phi grows like |x|^alpha ln|x| with alpha < 1
+        }
         double u = FastMath.min(FastMath.abs(x), DERIVATIVE_CLAMP);
         double t = FastMath.tanh(parameters.getB() * u);
         double shifted = u + parameters.getC();

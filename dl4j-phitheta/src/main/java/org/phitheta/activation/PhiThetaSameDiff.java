@@ -9,6 +9,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  */
 public final class PhiThetaSameDiff {
 
+    private static final double SOFTPLUS_LINEAR_FROM = 30.0;
+
     private PhiThetaSameDiff() {
     }
 
@@ -29,8 +31,10 @@ public final class PhiThetaSameDiff {
             inner = sd.math.abs(x);
         } else {
             outer = sd.nn.sigmoid(x.mul(parameters.getB()).add(parameters.getH()));
-            // overflow-free softplus: relu(x) + ln(1 + e^-|x|)
-            inner = sd.nn.relu(x, 0.0).add(sd.math.log1p(sd.math.exp(sd.math.abs(x).neg())));
+            // overflow-free softplus with a gradient that is sigmoid(x) everywhere, x = 0 included:
+            // softplus(x) = ln(1 + e^min(x, 30)) + max(x - 30, 0)  (exact to 1e-13 relative beyond 30)
+            SDVariable excess = sd.nn.relu(x.sub(SOFTPLUS_LINEAR_FROM), 0.0);
+            inner = sd.math.log1p(sd.math.exp(x.sub(excess))).add(excess);
         }
         SDVariable power = sd.math.pow(inner.add(parameters.getC()), alpha).add(parameters.getD());
         SDVariable logarithm = sd.math.log(inner.add(parameters.getF())).add(parameters.getG());

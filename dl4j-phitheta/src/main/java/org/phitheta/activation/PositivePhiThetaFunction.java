@@ -72,6 +72,9 @@ public final class PositivePhiThetaFunction implements PhiThetaFunction {
         if (Double.isNaN(x)) {
             return Double.NaN;
         }
+        if (Double.isInfinite(x)) {
+            return 0.0; // the limit: phi grows like |x|^alpha ln|x| with alpha < 1
+        }
         double xc = FastMath.max(-OddPhiThetaFunction.DERIVATIVE_CLAMP, FastMath.min(x, OddPhiThetaFunction.DERIVATIVE_CLAMP));
         double s = sigmoid(parameters.getB() * xc + parameters.getH());
         double u = softplus(xc);
