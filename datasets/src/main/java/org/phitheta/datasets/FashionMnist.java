@@ -249,7 +249,7 @@ public final class FashionMnist {
             return this;
         }
 
-        /** @param debianDirectory where the Debian package's files are (default {@value #DEBIAN_DIRECTORY_NAME}) */
+        /** @param debianDirectory where the Debian package's files are (default {@value FashionMnist#DEBIAN_DIRECTORY_NAME}) */
         public Resolver debianDirectory(Path debianDirectory) {
             this.debianDirectory = Objects.requireNonNull(debianDirectory, "debianDirectory");
             return this;

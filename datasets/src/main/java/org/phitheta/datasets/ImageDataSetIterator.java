@@ -30,7 +30,7 @@ public class ImageDataSetIterator implements DataSetIterator {
     private static final long serialVersionUID = 1L;
     private static final long EPOCH_STRIDE = 0x9E3779B97F4A7C15L;
 
-    private final transient ImageDataset data;
+    private final ImageDataset data;
     private final int batchSize;
     private final boolean shuffle;
     private final long seed;

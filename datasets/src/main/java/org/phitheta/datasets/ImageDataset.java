@@ -216,12 +216,19 @@ public final class ImageDataset {
         return new ImageDataset(name, newFeatures, labels, rows, cols, channels, classNames);
     }
 
-    /** @return an iterator over this set in file order, one-hot labels, no pre-processor */
+    /**
+     * @param batchSize images per batch, &ge; 1
+     * @return an iterator over this set in file order, one-hot labels, no pre-processor
+     */
     public ImageDataSetIterator iterator(int batchSize) {
         return new ImageDataSetIterator(this, batchSize, false, 0L);
     }
 
-    /** @return an iterator that visits the set in a new seeded random order each epoch */
+    /**
+     * @param batchSize images per batch, &ge; 1
+     * @param seed      the shuffling seed
+     * @return an iterator that visits the set in a new seeded random order each epoch (see {@link ImageDataSetIterator})
+     */
     public ImageDataSetIterator shuffledIterator(int batchSize, long seed) {
         return new ImageDataSetIterator(this, batchSize, true, seed);
     }

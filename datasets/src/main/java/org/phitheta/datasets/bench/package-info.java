@@ -1,0 +1,2 @@
+/** Benchmarks run as main classes (not tests). */
+package org.phitheta.datasets.bench;
