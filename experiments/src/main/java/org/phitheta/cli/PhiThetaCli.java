@@ -19,7 +19,11 @@ public final class PhiThetaCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.setProperty("java.awt.headless", "true");
+        SameDiffNoiseFilter.install();
+        int code = execute(args);
+        System.out.flush();
+        System.exit(code);
     }
 
     /**

@@ -1,0 +1,108 @@
+package org.phitheta.cli;
+
+import org.junit.jupiter.api.Test;
+import org.phitheta.activation.PhiThetaFunction;
+import org.phitheta.activation.PhiThetaVariant;
+import org.phitheta.catalog.PhiThetaCatalog;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The core subcommands: phi, ks, and error handling. */
+class CoreCommandsTest {
+
+    private static final class Run {
+        final int code;
+        final String out;
+        final String err;
+
+        Run(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = PhiThetaCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void phiPrintsCsvMatchingTheFunction() {
+        Run r = run("phi", "--theta", "3", "--variant", "positive", "--from", "-1", "--to", "1", "--step", "0.5");
+        assertEquals(0, r.code, r.err);
+        String[] lines = r.out.trim().split("\\R");
+        assertEquals("x,phi,dphi", lines[0]);
+        assertEquals(6, lines.length, r.out);
+        PhiThetaFunction phi = PhiThetaCatalog.getDefault().parameters(3, PhiThetaVariant.POSITIVE).function();
+        String[] row = lines[3].split(",");
+        assertEquals(0.0, Double.parseDouble(row[0]), 1e-12);
+        assertEquals(phi.value(0.0), Double.parseDouble(row[1]), 1e-15);
+        assertEquals(phi.derivative(0.0), Double.parseDouble(row[2]), 1e-15);
+    }
+
+    @Test
+    void ksEndsWithTheValueLine() {
+        Run r = run("ks", "--theta", "3", "--variant", "odd");
+        assertEquals(0, r.code, r.err);
+        String[] lines = r.out.trim().split("\\R");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("ks=[0-9.eE-]+"), last);
+        double ks = Double.parseDouble(last.substring(3));
+        double stored = PhiThetaCatalog.getDefault().entry(3, PhiThetaVariant.ODD).getKs();
+        // the same quadrature as the catalog figure: agreement to 1e-9
+        assertEquals(stored, ks, 1e-9);
+    }
+
+    @Test
+    void thetaAtMostTwoIsAOneLineErrorWithoutStackTrace() {
+        Run r = run("ks", "--theta", "2");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("theta must be a finite number > 2 (got 2.0)"), r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace without --verbose: " + r.err);
+        assertEquals("", r.out);
+
+        Run verbose = run("phi", "--theta", "1.5", "--verbose");
+        assertEquals(2, verbose.code);
+        assertTrue(verbose.err.contains("\tat "), "stack trace with --verbose: " + verbose.err);
+    }
+
+    @Test
+    void badArgumentsAreReported() {
+        Run unknown = run("phi", "--theta", "3", "--variant", "even");
+        assertTrue(unknown.code != 0);
+        assertTrue(unknown.err.contains("unknown phi_theta variant 'even'"), unknown.err);
+        Run step = run("phi", "--theta", "3", "--step", "0");
+        assertTrue(step.err.contains("--step must be"), step.err);
+        Run missing = run("ks", "--params", "/nonexistent/p.json");
+        assertTrue(missing.err.contains("parameter file not found: /nonexistent/p.json"), missing.err);
+        Run noTheta = run("ks");
+        assertTrue(noTheta.err.contains("give --theta"), noTheta.err);
+    }
+
+    @Test
+    void sameDiffNoiseLinesAreDroppedAndOthersKept() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream filtered = new PrintStream(new SameDiffNoiseFilter(sink), true, StandardCharsets.UTF_8);
+        filtered.println("x,phi");
+        filtered.println("Added differentiated op reduce_sum");
+        filtered.print("ks=0.1");
+        filtered.println();
+        filtered.flush();
+        assertEquals("x,phi" + System.lineSeparator() + "ks=0.1" + System.lineSeparator(), sink.toString(StandardCharsets.UTF_8));
+    }
+}
