@@ -30,6 +30,8 @@ public final class PhiThetaActivation extends BaseActivationFunction {
 
     private static final long serialVersionUID = 1L;
 
+    private static final double SOFTPLUS_LINEAR_FROM = 36.0;
+
     @JsonProperty("variant")
     private final PhiThetaVariant variant;
     @JsonProperty("theta")
@@ -145,7 +147,7 @@ public final class PhiThetaActivation extends BaseActivationFunction {
     private INDArray oddDerivative(INDArray x) {
         INDArray u = Transforms.min(Transforms.abs(x, false), OddPhiThetaFunction.DERIVATIVE_CLAMP, false);
         INDArray t = Transforms.tanh(u.mul(b), false);
-        return productRule(u, t, t.mul(t).rsubi(1.0).muli(b), t);
+        return productRule(u, t.mul(t).rsubi(1.0).muli(b), t);
     }
 
     /** phi_p in place, with an overflow-free softplus. */
@@ -162,13 +164,13 @@ public final class PhiThetaActivation extends BaseActivationFunction {
      * s = sigmoid(b x + h), u = softplus(x). Overwrites x; returns a new array.
      */
     private INDArray positiveDerivative(INDArray x) {
-        Transforms.max(Transforms.min(x, OddPhiThetaFunction.DERIVATIVE_CLAMP, false),
-                -OddPhiThetaFunction.DERIVATIVE_CLAMP, false);
+        // only +infinity needs the clamp: at -infinity every factor has a finite limit
+        Transforms.min(x, OddPhiThetaFunction.DERIVATIVE_CLAMP, false);
         INDArray s = Transforms.sigmoid(x.mul(b).addi(h), false);
         INDArray chainFactor = Transforms.sigmoid(x, true).muli(s);
         INDArray outerDerivative = s.rsub(1.0).muli(s).muli(b);
         softplusInPlace(x);
-        return productRule(x, s, outerDerivative, chainFactor);
+        return productRule(x, outerDerivative, chainFactor);
     }
 
     /**
@@ -176,7 +178,7 @@ public final class PhiThetaActivation extends BaseActivationFunction {
      * P = (u + c)^alpha + d, L = ln(u + f) + g, returns a * [ outerDerivative * P * L + chainFactor * (P' L + P / (u + f)) ].
      * Overwrites u; returns outerDerivative, reused as the output.
      */
-    private INDArray productRule(INDArray u, INDArray outer, INDArray outerDerivative, INDArray chainFactor) {
+    private INDArray productRule(INDArray u, INDArray outerDerivative, INDArray chainFactor) {
         double alpha = alpha();
         INDArray shifted = u.add(c);
         INDArray p = Transforms.pow(shifted, alpha, true);
@@ -190,10 +192,13 @@ public final class PhiThetaActivation extends BaseActivationFunction {
         return outerDerivative;
     }
 
-    /** softplus(x) = max(x, 0) + ln(1 + e^-|x|), in place, without overflow for large |x|. */
+    /**
+     * softplus(x) = ln(1 + e^min(x, 36)) + max(x - 36, 0), in place: ND4J's own softplus overflows to infinity
+     * beyond x = 88 (float) or 709 (double); past 36, ln(1 + e^-x) &lt; 3e-16 is below double precision relative to x.
+     */
     private static void softplusInPlace(INDArray x) {
-        INDArray tail = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false);
-        Transforms.relu(x, false).addi(tail);
+        INDArray head = Transforms.softPlus(Transforms.min(x, SOFTPLUS_LINEAR_FROM, true), false);
+        Transforms.relu(x.subi(SOFTPLUS_LINEAR_FROM), false).addi(head);
     }
 
     @Override
