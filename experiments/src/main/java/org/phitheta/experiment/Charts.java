@@ -192,6 +192,46 @@ public final class Charts {
     }
 
     /**
+     * The colour of an activation, consistent across all figures: odd phi_theta in blues (darker for smaller theta),
+     * positive phi_theta in oranges/reds, baselines fixed.
+     *
+     * @param spec      the activation
+     * @param all       every activation of the figure (to place theta in its family's ramp)
+     * @return the colour
+     */
+    public static Color of(ActivationSpec spec, java.util.List<ActivationSpec> all) {
+        if (!spec.kind().isPhiTheta()) {
+            switch (spec.kind()) {
+                case RELU:
+                    return RELU;
+                case TANH:
+                    return TANH;
+                default:
+                    return SELU;
+            }
+        }
+        java.util.List<Double> thetas = new java.util.ArrayList<>();
+        for (ActivationSpec s : all) {
+            if (s.kind() == spec.kind() && !thetas.contains(s.theta())) {
+                thetas.add(s.theta());
+            }
+        }
+        java.util.Collections.sort(thetas);
+        int i = thetas.indexOf(spec.theta());
+        float t = thetas.size() <= 1 ? 0.4f : (float) i / (thetas.size() - 1);
+        if (spec.kind() == ActivationSpec.Kind.ODD) {
+            return blend(new Color(0x08, 0x30, 0x6B), new Color(0x6B, 0xAE, 0xD6), t);
+        }
+        return blend(new Color(0x99, 0x00, 0x0D), new Color(0xFD, 0x8D, 0x3C), t);
+    }
+
+    private static Color blend(Color a, Color b, float t) {
+        return new Color(Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
+                Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
+                Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
+    }
+
+    /**
      * @param i     index
      * @param count number of colours
      * @return colour i of a perceptually ordered palette (viridis-like, dark blue to yellow-green), for ordered
@@ -235,8 +275,13 @@ public final class Charts {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             if (title != null) {
                 for (int l = 0; l < titleLines.length; l++) {
-                    Font font = new Font(Font.SANS_SERIF, l == 0 ? Font.BOLD : Font.PLAIN, l == 0 ? 17 : 14);
+                    int size = l == 0 ? 17 : 14;
+                    Font font = new Font(Font.SANS_SERIF, l == 0 ? Font.BOLD : Font.PLAIN, size);
                     g.setFont(font);
+                    while (size > 9 && g.getFontMetrics().stringWidth(titleLines[l]) > image.getWidth() - 16) {
+                        font = new Font(Font.SANS_SERIF, l == 0 ? Font.BOLD : Font.PLAIN, --size);
+                        g.setFont(font);
+                    }
                     g.setPaint(Color.BLACK);
                     int w = g.getFontMetrics().stringWidth(titleLines[l]);
                     g.drawString(titleLines[l], Math.max(8, (image.getWidth() - w) / 2), 26 + 24 * l);

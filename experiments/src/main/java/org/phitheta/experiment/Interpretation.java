@@ -155,4 +155,118 @@ public final class Interpretation {
         }
         return out;
     }
+
+    private static String actName(Map<String, Object> series) {
+        String kind = (String) series.get("kind");
+        if (kind.equals("odd") || kind.equals("positive")) {
+            return phiName(kind, num(series.get("theta")));
+        }
+        return kind.equals("relu") ? "ReLU" : kind.equals("selu") ? "SELU" : "tanh";
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NaN;
+        for (double d : v) {
+            if (Double.isFinite(d) && !(d <= m)) {
+                m = d;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * @param summary the depth summary ({@link DepthResult#JSON})
+     * @return one sentence per finding
+     */
+    public static List<String> depth(Map<String, Object> summary) {
+        List<String> out = new ArrayList<>();
+        int depth = (int) num(summary.get("depth"));
+        List<Map<String, Object>> series = list(summary.get("series"));
+        out.add(String.format(Locale.ROOT, "Depth study: %d hidden layers, widths %s, about %,d pooled "
+                        + "pre-activations per layer (independent weight draws x width), computed in %.1f s.",
+                depth, summary.get("widths"), (long) num(summary.get("samples_per_layer")),
+                num(summary.get("seconds"))));
+        String first = series.isEmpty() ? "ones" : (String) series.get(0).get("input");
+        // layer 1 is exactly N(0,1) for phi_theta and SELU (N(0, 1/fanIn) first layer, no bias)
+        double worstRatio = 0;
+        String worst = null;
+        for (Map<String, Object> s : series) {
+            String kind = (String) s.get("kind");
+            if (!(kind.equals("odd") || kind.equals("positive") || kind.equals("selu"))) {
+                continue;
+            }
+            int width = (int) num(s.get("width"));
+            long n = (long) num(s.get("draws")) * width;
+            double ks1 = doubles(s.get("ks"))[0];
+            double bound = Ks.noiseBound1Percent(n);
+            if (ks1 / bound > worstRatio || worst == null) {
+                worstRatio = ks1 / bound;
+                worst = String.format(Locale.ROOT, "KS = %s at width %d, input %s, against the 1%% noise bound "
+                        + "1.63/sqrt(%,d) = %s", fmt(ks1), width, s.get("input"), n, fmt(bound));
+            }
+        }
+        if (worst != null) {
+            out.add("Layer 1 (Gaussian first layer, ||x||^2/dim = 1) is N(0,1) " + (worstRatio < 1 ? "within noise"
+                    : "NOT within noise") + " for phi_theta and SELU: the largest " + worst + ".");
+        }
+        for (Object wo : (List<?>) summary.get("widths")) {
+            int width = ((Number) wo).intValue();
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                    "Width %d, largest KS to N(0,1) over the %d layers (value at layer %d): ", width, depth, depth));
+            StringBuilder shape = new StringBuilder();
+            boolean firstItem = true;
+            for (Map<String, Object> s : series) {
+                if ((int) num(s.get("width")) != width || !first.equals(s.get("input"))) {
+                    continue;
+                }
+                double[] ks = doubles(s.get("ks"));
+                double[] fit = doubles(s.get("ks_fitted"));
+                sb.append(firstItem ? "" : "; ").append(actName(s)).append(' ').append(fmt(max(ks)))
+                        .append(" (").append(fmt(ks[depth - 1])).append(')');
+                shape.append(firstItem ? "" : ", ").append(actName(s)).append(' ').append(fmt(fit[depth - 1]));
+                firstItem = false;
+            }
+            if (!firstItem) {
+                out.add(sb.append('.').toString());
+                out.add(String.format(Locale.ROOT, "Width %d, shape only (KS to the normal with the sample's own "
+                        + "mean and sd) at layer %d: %s.", width, depth, shape));
+            }
+        }
+        // ranking at the widest width, last layer
+        // image vs ones
+        List<String> inputs = new ArrayList<>();
+        for (Map<String, Object> s : series) {
+            if (!inputs.contains((String) s.get("input"))) {
+                inputs.add((String) s.get("input"));
+            }
+        }
+        if (inputs.size() > 1) {
+            double maxDiff = 0;
+            String where = "";
+            for (Map<String, Object> a : series) {
+                if (!a.get("input").equals(inputs.get(0))) {
+                    continue;
+                }
+                for (Map<String, Object> b : series) {
+                    if (b.get("input").equals(inputs.get(1)) && b.get("width").equals(a.get("width"))
+                            && b.get("activation").equals(a.get("activation"))) {
+                        double[] ka = doubles(a.get("ks"));
+                        double[] kb = doubles(b.get("ks"));
+                        for (int l = 0; l < ka.length; l++) {
+                            double d = Math.abs(ka[l] - kb[l]);
+                            if (d > maxDiff) {
+                                maxDiff = d;
+                                where = String.format(Locale.ROOT, "%s, width %s, layer %d", actName(a),
+                                        a.get("width"), l + 1);
+                            }
+                        }
+                    }
+                }
+            }
+            out.add(String.format(Locale.ROOT, "Input '%s' against '%s': the per-layer KS differ by at most %s (%s). "
+                            + "The law of the first layer depends on x only through ||x||^2/dim = 1, so any "
+                            + "difference is Monte-Carlo noise.", inputs.get(1), inputs.get(0), fmt(maxDiff), where));
+        }
+        return out;
+    }
 }
