@@ -269,4 +269,49 @@ public final class Interpretation {
         }
         return out;
     }
+
+    /**
+     * @param summary the train summary ({@link TrainResult#JSON})
+     * @return one sentence per finding
+     */
+    public static List<String> train(Map<String, Object> summary) {
+        List<String> out = new ArrayList<>();
+        List<Map<String, Object>> runs = list(summary.get("runs"));
+        out.add(String.format(Locale.ROOT, "Training: %s; hidden widths %s, %d epoch(s), batch %d, Adam (lr %s), "
+                        + "%.1f s in all.", summary.get("data"), summary.get("hidden"), (int) num(summary.get("epochs")),
+                (int) num(summary.get("batch_size")), num(summary.get("learning_rate")), num(summary.get("seconds"))));
+        StringBuilder acc = new StringBuilder("Final test accuracy: ");
+        Map<String, Object> best = null;
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, Object> r = runs.get(i);
+            acc.append(i == 0 ? "" : ", ").append(actName(r)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f", num(r.get("final_test_accuracy"))));
+            if (best == null || num(r.get("final_test_accuracy")) > num(best.get("final_test_accuracy"))) {
+                best = r;
+            }
+        }
+        if (best != null) {
+            acc.append(String.format(Locale.ROOT, "; best: %s (%.3f).", actName(best),
+                    num(best.get("final_test_accuracy"))));
+            out.add(acc.toString());
+        }
+        for (Map<String, Object> r : runs) {
+            List<Map<String, Object>> layers = list(r.get("layers"));
+            if (layers.isEmpty()) {
+                continue;
+            }
+            double initMax = 0;
+            for (Map<String, Object> l : layers) {
+                initMax = Math.max(initMax, num(l.get("ks_initial")));
+            }
+            Map<String, Object> last = layers.get(layers.size() - 1);
+            out.add(String.format(Locale.ROOT, "%s: at initialization the largest per-layer KS to N(0,1) is %s; "
+                            + "after training, layer %d has KS %s to N(0,1) (sd %s -> %s) but %s to the normal with "
+                            + "its own mean and sd (excess kurtosis %s).",
+                    actName(r), fmt(initMax), (int) num(last.get("layer")), fmt(num(last.get("ks_final"))),
+                    fmt(num(last.get("sd_initial"))), fmt(num(last.get("sd_final"))),
+                    fmt(num(last.get("ks_fitted_final"))), fmt(num(last.get("excess_kurtosis_final")))));
+        }
+        return out;
+    }
 }
