@@ -30,7 +30,7 @@ public final class ActivationOptions {
     /** The resolved entry, with its provenance and KS as stored. */
     CatalogEntry resolve() {
         if (params != null) {
-            CatalogEntry entry = readParams(params);
+            CatalogEntry entry = readParams(params, PhiThetaVariant.parse(variant));
             if (theta != null && Math.abs(theta - entry.getTheta()) > PhiThetaCatalog.THETA_TOLERANCE) {
                 throw new IllegalArgumentException("--theta " + theta + " disagrees with theta=" + entry.getTheta()
                         + " in " + params);
@@ -48,14 +48,28 @@ public final class ActivationOptions {
         return resolve().getParameters();
     }
 
-    static CatalogEntry readParams(Path file) {
+    /**
+     * Reads a parameter file: a file with one entry gives that entry; a file with several (such as
+     * {@code fit --variant both --out}) gives the one entry of the requested variant.
+     */
+    static CatalogEntry readParams(Path file, PhiThetaVariant wanted) {
         try (InputStream in = Files.newInputStream(file)) {
             PhiThetaCatalog catalog = PhiThetaCatalog.read(in, file.toString());
-            if (catalog.entries().size() != 1) {
-                throw new IllegalArgumentException(file + " holds " + catalog.entries().size()
-                        + " activations; give a file with exactly one");
+            if (catalog.entries().size() == 1) {
+                return catalog.entries().get(0);
             }
-            return catalog.entries().get(0);
+            java.util.List<CatalogEntry> matching = new java.util.ArrayList<>();
+            for (CatalogEntry e : catalog.entries()) {
+                if (e.getVariant() == wanted) {
+                    matching.add(e);
+                }
+            }
+            if (matching.size() != 1) {
+                throw new IllegalArgumentException(file + " holds " + catalog.entries().size() + " activations, "
+                        + matching.size() + " of them " + wanted.label() + "; give a file with exactly one, or one per variant"
+                        + " and --variant");
+            }
+            return matching.get(0);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("parameter file not found: " + file);
         } catch (IOException e) {
