@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "phitheta", mixinStandardHelpOptions = true, version = "phitheta 0.1.0",
         description = "Gaussian pre-activations for Deeplearning4j: phi_theta activations paired with Weibull weights.",
-        subcommands = {PhiCommand.class, KsCommand.class, FitCommand.class, BenchCommand.class, TwoLayerCommand.class, DepthCommand.class, TrainCommand.class,
+        subcommands = {PhiCommand.class, KsCommand.class, FitCommand.class, BenchCommand.class, TwoLayerCommand.class, DepthCommand.class, TrainCommand.class, RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PhiThetaCli implements Runnable {
 

@@ -198,11 +198,11 @@ public final class Interpretation {
             int width = (int) num(s.get("width"));
             long n = (long) num(s.get("draws")) * width;
             double ks1 = doubles(s.get("ks"))[0];
-            double bound = Ks.noiseBound1Percent(n);
+            double bound = 1.95 / Math.sqrt(n);   // Kolmogorov 0.1% critical value: several cells are compared
             if (ks1 / bound > worstRatio || worst == null) {
                 worstRatio = ks1 / bound;
-                worst = String.format(Locale.ROOT, "KS = %s at width %d, input %s, against the 1%% noise bound "
-                        + "1.63/sqrt(%,d) = %s", fmt(ks1), width, s.get("input"), n, fmt(bound));
+                worst = String.format(Locale.ROOT, "KS = %s at width %d, input %s, against the 0.1%% critical value "
+                        + "1.95/sqrt(%,d) = %s", fmt(ks1), width, s.get("input"), n, fmt(bound));
             }
         }
         if (worst != null) {
