@@ -52,11 +52,16 @@ public final class PhiThetaCatalog {
     public static final String FORMAT = "phitheta-catalog/1";
 
     private static final String DEFAULT_RESOURCE = "/org/phitheta/catalog/catalog.json";
+    private static final String PUBLISHED_RESOURCE = "/org/phitheta/catalog/published.json";
     private static final String ABOUT = "phi_theta parameters by (theta, variant). ks = Kolmogorov-Smirnov distance of "
             + "W*phi(X) to N(0,1) by quadrature (GaussianityDefect).";
 
     private static final class ShippedHolder {
         private static final PhiThetaCatalog INSTANCE = loadResource(DEFAULT_RESOURCE);
+    }
+
+    private static final class PublishedHolder {
+        private static final PhiThetaCatalog INSTANCE = loadResource(PUBLISHED_RESOURCE);
     }
 
     private static volatile PhiThetaCatalog defaultCatalog;
@@ -130,6 +135,17 @@ public final class PhiThetaCatalog {
     /** @return the catalog shipped with the library, without cache or fitting */
     public static PhiThetaCatalog shipped() {
         return ShippedHolder.INSTANCE;
+    }
+
+    /**
+     * The published fits of Wolinski &amp; Arbel (odd: theta in {2.05, 2.1, 2.2, 2.5, 3, ..., 10}; positive: 2.05,
+     * 2.5, 3, 4, 5, 7, 10), each with its KS by quadrature: the entries the shipped catalog was re-fitted from, kept to
+     * reproduce the paper's figures.
+     *
+     * @return the published catalog, without cache or fitting
+     */
+    public static PhiThetaCatalog published() {
+        return PublishedHolder.INSTANCE;
     }
 
     /**
@@ -366,6 +382,12 @@ public final class PhiThetaCatalog {
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+            try {
+                // temporary files are created owner-only; the result is an ordinary readable file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its defaults
+            }
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -42,7 +42,7 @@ class KsResidualTest {
         // the published odd fit for theta = 2.05 at z = 0.001 and 0.02; reference values by adaptive quadrature
         // (scipy.integrate.quad split at z/10, z, 10z, tolerance 1e-15 absolute): -2.0923349087653698e-05 and
         // -1.5651466117516666e-04. Log-spaced panels below x = 1 resolve the kernel's switch at phi(x) = z: 1e-10.
-        CatalogEntry e = PhiThetaCatalog.shipped().find(2.05, PhiThetaVariant.ODD).orElseThrow();
+        CatalogEntry e = PhiThetaCatalog.published().find(2.05, PhiThetaVariant.ODD).orElseThrow();
         ClosedFormModel model = new ClosedFormModel(2.05, PhiThetaVariant.ODD);
         KsResidual residual = new KsResidual(model, new double[]{0.001, 0.02});
         double[] r = new double[residual.size()];
