@@ -1,15 +1,14 @@
 package org.phitheta.bench;
 
 import org.phitheta.activation.PhiThetaVariant;
+import org.phitheta.cli.SameDiffNoiseFilter;
 import org.phitheta.fitting.FitOptions;
 import org.phitheta.fitting.FitResult;
 import org.phitheta.fitting.FitStep;
 import org.phitheta.fitting.PhiThetaFitter;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ public final class FitBenchmark {
     }
 
     public static void main(String[] args) {
-        quietSameDiff();
+        SameDiffNoiseFilter.install();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         double[] thetas = args.length == 0 ? new double[]{3.37} : java.util.Arrays.stream(args).mapToDouble(Double::parseDouble).toArray();
         PhiThetaFitter fitter = new PhiThetaFitter();
@@ -52,26 +51,5 @@ public final class FitBenchmark {
                     System.currentTimeMillis() - jvmStart);
         }
         out.flush();
-    }
-
-    /** Drops the "Added differentiated op" lines SameDiff prints on stdout. */
-    private static void quietSameDiff() {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
-            private final StringBuilder line = new StringBuilder();
-
-            @Override
-            public synchronized void write(int b) {
-                line.append((char) b);
-                if (b == '\n') {
-                    String text = line.toString();
-                    if (!text.startsWith("Added differentiated op ")) {
-                        original.print(text);
-                        original.flush();
-                    }
-                    line.setLength(0);
-                }
-            }
-        }, true, StandardCharsets.UTF_8));
     }
 }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * ("Added differentiated op ..."), so that stdout carries only the program's results. Every other line passes
  * unchanged, in order.
  */
-final class SameDiffNoiseFilter extends FilterOutputStream {
+public final class SameDiffNoiseFilter extends FilterOutputStream {
 
     static final String NOISE_PREFIX = "Added differentiated op ";
 
@@ -23,7 +23,7 @@ final class SameDiffNoiseFilter extends FilterOutputStream {
     }
 
     /** Replaces System.out with a filtered stream (idempotent). */
-    static synchronized void install() {
+    public static synchronized void install() {
         if (!(System.out instanceof Marked)) {
             System.setOut(new Marked(new SameDiffNoiseFilter(System.out)));
         }

@@ -5,12 +5,15 @@ import java.util.Locale;
 
 /**
  * A text progress bar on stderr: {@code label [#####.....]  42% 12.3s}. On a terminal it redraws one line (at most
- * five times a second); otherwise it prints a line at every quarter, so that logs stay short. Never touches stdout.
+ * five times a second); otherwise (a log file) it prints a line at every tenth of the work and at least every 30 seconds while work
+ * advances, so that logs stay short but a long step still shows it is alive. Never touches stdout.
  */
 public final class Progress implements AutoCloseable {
 
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 200_000_000L;
+    private static final long LOG_INTERVAL_NANOS = 30_000_000_000L;
+    private static final int LOG_STEPS = 10;
 
     private final PrintStream err;
     private final String label;
@@ -19,7 +22,7 @@ public final class Progress implements AutoCloseable {
     private final long start = System.nanoTime();
     private long done;
     private long lastDraw;
-    private int lastQuarter = -1;
+    private int lastTenth = -1;
     private String note = "";
     private boolean closed;
 
@@ -70,7 +73,7 @@ public final class Progress implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        int quarter = (int) (4 * done / total);
+        int tenth = (int) (LOG_STEPS * done / total);
         if (terminal) {
             if (!force && now - lastDraw < REDRAW_NANOS && done < total) {
                 return;
@@ -78,12 +81,12 @@ public final class Progress implements AutoCloseable {
             err.print("\r" + line());
             err.flush();
         } else {
-            if (!force && quarter == lastQuarter) {
+            if (!force && tenth == lastTenth && now - lastDraw < LOG_INTERVAL_NANOS) {
                 return;
             }
             err.println(line());
         }
-        lastQuarter = quarter;
+        lastTenth = tenth;
         lastDraw = now;
     }
 
@@ -105,7 +108,7 @@ public final class Progress implements AutoCloseable {
         done = total;
         if (terminal) {
             err.print("\r" + line() + System.lineSeparator());
-        } else if (lastQuarter < 4) {
+        } else if (lastTenth < LOG_STEPS) {
             err.println(line());
         }
         err.flush();

@@ -380,7 +380,7 @@ public final class Report {
                 }
                 double var = Interpretation.doubles(x.get("variance"))[depth - 1];
                 double kurt = Interpretation.doubles(x.get("excess_kurtosis"))[depth - 1];
-                v.append(v.length() == 0 ? "" : "; ").append(x.get("activation")).append(": variance ")
+                v.append(v.length() == 0 ? "" : "; ").append(proseName(x)).append(": variance ")
                         .append(Interpretation.fmt(var)).append(", excess kurtosis ")
                         .append(Double.isNaN(kurt) ? "undefined (every unit dead: zero variance)" : Interpretation.fmt(kurt));
             }
@@ -423,11 +423,11 @@ public final class Report {
                 if (kind.equals("odd") || kind.equals("positive")) {
                     if (m < bestPhiKs) {
                         bestPhiKs = m;
-                        bestPhi = (String) x.get("activation");
+                        bestPhi = proseName(x);
                     }
                 } else if (m < bestBaseKs) {
                     bestBaseKs = m;
-                    bestBase = (String) x.get("activation");
+                    bestBase = proseName(x);
                 }
             }
             sb.append(sb.length() == 0 ? "Over all " + depth + " layers, " : "; ");
@@ -580,5 +580,11 @@ public final class Report {
             }
         }
         return sb.append("</body></html>\n").toString();
+    }
+
+    /** The readable name of a series ("positive phi_theta (theta=3)"), else its label (older result files). */
+    private static String proseName(Map<String, Object> series) {
+        Object name = series.get("name");
+        return String.valueOf(name != null ? name : series.get("activation"));
     }
 }
