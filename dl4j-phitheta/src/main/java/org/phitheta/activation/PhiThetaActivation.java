@@ -69,16 +69,33 @@ public final class PhiThetaActivation extends BaseActivationFunction {
         this.h = parameters.getH();
     }
 
-    /** JSON/YAML creator: rebuilds and re-checks the parameters. */
+    /**
+     * JSON/YAML creator: rebuilds and re-checks the parameters. Every parameter must be present (h only for the
+     * positive variant): a missing one is an error naming it, never a silent 0.
+     */
     @JsonCreator
     static PhiThetaActivation fromJson(@JsonProperty("variant") PhiThetaVariant variant,
-                                       @JsonProperty("theta") double theta,
-                                       @JsonProperty("a") double a, @JsonProperty("b") double b,
-                                       @JsonProperty("c") double c, @JsonProperty("d") double d,
-                                       @JsonProperty("f") double f, @JsonProperty("g") double g,
-                                       @JsonProperty("h") double h) {
-        return new PhiThetaActivation(PhiThetaParameters.builder().variant(variant).theta(theta)
-                .a(a).b(b).c(c).d(d).f(f).g(g).h(h).build());
+                                       @JsonProperty("theta") Double theta,
+                                       @JsonProperty("a") Double a, @JsonProperty("b") Double b,
+                                       @JsonProperty("c") Double c, @JsonProperty("d") Double d,
+                                       @JsonProperty("f") Double f, @JsonProperty("g") Double g,
+                                       @JsonProperty("h") Double h) {
+        if (variant == null) {
+            throw new IllegalArgumentException("phi_theta activation: missing \"variant\" (odd or positive)");
+        }
+        return new PhiThetaActivation(PhiThetaParameters.builder().variant(variant)
+                .theta(required("theta", theta, variant)).a(required("a", a, variant)).b(required("b", b, variant))
+                .c(required("c", c, variant)).d(required("d", d, variant)).f(required("f", f, variant))
+                .g(required("g", g, variant))
+                .h(variant == PhiThetaVariant.POSITIVE ? required("h", h, variant) : h == null ? 0.0 : h).build());
+    }
+
+    private static double required(String name, Double value, PhiThetaVariant variant) {
+        if (value == null) {
+            throw new IllegalArgumentException("phi_theta activation (" + variant.label() + "): missing parameter \""
+                    + name + "\"");
+        }
+        return value;
     }
 
     /**

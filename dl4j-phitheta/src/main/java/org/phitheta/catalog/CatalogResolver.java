@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,9 +56,17 @@ public final class CatalogResolver {
     CatalogEntry resolve(double theta, PhiThetaVariant variant, List<PhiThetaParameters> startingPoints) {
         Key key = new Key(theta, variant);
         CompletableFuture<CatalogEntry> mine = new CompletableFuture<>();
-        CompletableFuture<CatalogEntry> existing = resolved.putIfAbsent(key, mine);
-        if (existing != null) {
-            return await(existing);
+        CompletableFuture<CatalogEntry> existing;
+        while ((existing = resolved.putIfAbsent(key, mine)) != null) {
+            try {
+                return await(existing);
+            } catch (CancellationException e) {
+                // the thread that owned the fit was interrupted, not this one: the entry is gone, try again
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                resolved.remove(key, existing);
+            }
         }
         try {
             CatalogEntry entry = compute(theta, variant, startingPoints);
@@ -124,7 +133,8 @@ public final class CatalogResolver {
         private final PhiThetaVariant variant;
 
         Key(double theta, PhiThetaVariant variant) {
-            this.thetaBits = Double.doubleToLongBits(theta);
+            // thetas equal within the catalog's tolerance share one fit (2.3 and 2.3000000000000003)
+            this.thetaBits = Math.round(theta / PhiThetaCatalog.THETA_TOLERANCE);
             this.variant = variant;
         }
 

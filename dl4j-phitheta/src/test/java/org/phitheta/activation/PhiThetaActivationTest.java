@@ -154,6 +154,20 @@ class PhiThetaActivationTest {
     }
 
     @Test
+    void missingParameterInJsonIsAnErrorNamingIt() {
+        // Jackson would fill a missing double with 0: a positive activation without h must not load as h = 0
+        String json = mlp(PhiThetaActivation.positive(3.0), 3.0).toJson();
+        String broken = json.replaceAll(",\\s*\"h\"\\s*:\\s*[-0-9.eE]+", "");
+        assertTrue(!broken.equals(json), "test must actually remove h");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> MultiLayerConfiguration.fromJson(broken));
+        boolean named = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            named |= t.getMessage() != null && t.getMessage().contains("missing parameter \"h\"");
+        }
+        assertTrue(named, "error chain should name the missing parameter: " + e);
+    }
+
+    @Test
     void modelSerializerRestoresIdenticalOutputs(@TempDir File dir) throws Exception {
         MultiLayerNetwork net = new MultiLayerNetwork(mlp(PhiThetaActivation.odd(3.0), 3.0));
         net.init();

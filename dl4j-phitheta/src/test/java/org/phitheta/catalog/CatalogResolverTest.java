@@ -139,6 +139,49 @@ class CatalogResolverTest {
     }
 
     @Test
+    void waitersRetryWhenTheOwningThreadIsInterrupted(@TempDir Path dir) throws Exception {
+        // the first caller's fit is cancelled (its thread was interrupted); a second caller waiting on that fit was
+        // not interrupted and must get an entry (by fitting again), not the first caller's CancellationException
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        EntryFitter fitter = (theta, variant, starts) -> {
+            if (calls.incrementAndGet() == 1) {
+                started.countDown();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new java.util.concurrent.CancellationException("fit interrupted");
+            }
+            return new CatalogEntry(starts.get(0).toBuilder().theta(theta).build(), 0.001, "second fit");
+        };
+        PhiThetaCatalog catalog = PhiThetaCatalog.shipped().withResolver(new CatalogResolver(new CatalogCache(dir), fitter));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<CatalogEntry> owner = pool.submit(() -> catalog.entry(8.5, PhiThetaVariant.ODD));
+            started.await();
+            Future<CatalogEntry> waiter = pool.submit(() -> catalog.entry(8.5, PhiThetaVariant.ODD));
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> owner.get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof java.util.concurrent.CancellationException, e.toString());
+            assertEquals("second fit", waiter.get(30, TimeUnit.SECONDS).getProvenance());
+            assertEquals(2, calls.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void thetasEqualWithinTheToleranceShareOneFit() {
+        CountingFitter fitter = new CountingFitter(0);
+        PhiThetaCatalog catalog = PhiThetaCatalog.shipped().withResolver(new CatalogResolver(null, fitter));
+        catalog.entry(2.3, PhiThetaVariant.ODD);
+        catalog.entry(0.1 + 2.2, PhiThetaVariant.ODD);   // 2.3000000000000003
+        assertEquals(1, fitter.calls.get());
+    }
+
+    @Test
     void unwritableCacheStillAnswers(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("not-a-directory");
         Files.writeString(file, "x");

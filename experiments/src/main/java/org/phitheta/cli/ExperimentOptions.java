@@ -67,6 +67,27 @@ public final class ExperimentOptions {
         return ActivationSelection.expand(names, ts, catalogChoice());
     }
 
+    /**
+     * The checks of {@link #specs} that need no catalog: known activation names, every theta &gt; 2. Run before the
+     * output directory is created and before any theta missing from the catalog is fitted.
+     */
+    void checkNamesAndThetas() {
+        if (activations != null) {
+            for (String n : lower(activations)) {
+                if (!n.isBlank()) {
+                    org.phitheta.experiment.ActivationSpec.Kind.parse(n);
+                }
+            }
+        }
+        if (thetas != null) {
+            for (Double t : thetas) {
+                if (t != null) {
+                    org.phitheta.distribution.Theta.requireValid(t);
+                }
+            }
+        }
+    }
+
     private static List<String> lower(List<String> names) {
         return names.stream().map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).toList();
     }

@@ -34,7 +34,13 @@ public final class PhiThetaCli implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.printf(java.util.Locale.ROOT, "error: out of memory (JVM heap %,d MB): use smaller settings "
+                    + "(--draws, --samples, --hidden) or give java a larger -Xmx%n", Runtime.getRuntime().maxMemory() >> 20);
+            return 1;
+        }
     }
 
     /** @return the configured picocli command line (for tests: redirect its writers) */

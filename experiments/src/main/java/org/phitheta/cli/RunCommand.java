@@ -86,6 +86,12 @@ final class RunCommand implements Callable<Integer> {
         int threads = options.threads();
         long seed = options.seed();
         Path out = options.out("phitheta-out");
+        options.checkNamesAndThetas();
+        if (epochs != null && (epochs < 1 || epochs > 1000)) {
+            throw new IllegalArgumentException("--epochs must be in 1..1000 (got " + epochs + ")");
+        }
+        // before any theta missing from the catalog is fitted or any data is read
+        ExperimentOptions.checkOut(out);
         List<RunSuite.Part> list = new ArrayList<>();
         Map<String, Object> runSettings = new LinkedHashMap<>();
         runSettings.put("seed", seed);
@@ -158,7 +164,6 @@ final class RunCommand implements Callable<Integer> {
             runSettings.put("epochs", e);
             runSettings.put("data", fm.describe());
         }
-        ExperimentOptions.checkOut(out);
         if (force) {
             for (RunSuite.Part p : list) {
                 org.phitheta.experiment.Manifest.load(out).invalidate(p.name());
@@ -171,13 +176,14 @@ final class RunCommand implements Callable<Integer> {
                 .append(' ').append(v));
         info.put("settings", settingsText.toString());
         info.put("command", "phitheta " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        List<RunSuite.Outcome> outcomes = new RunSuite(out, list, info).run(System.err);
+        List<RunSuite.Outcome> outcomes = new RunSuite(out, list, ALL_PARTS, info).run(System.err);
         PrintWriter w = spec.commandLine().getOut();
         for (String line : Report.readSummary(out)) {
             w.println(line);
         }
         for (RunSuite.Outcome o : outcomes) {
-            w.println(String.format(Locale.ROOT, "%s: %s", o.name(), o.skipped() ? "reused (up to date)"
+            w.println(String.format(Locale.ROOT, "%s: %s", o.name(), !o.selected()
+                    ? "kept from an earlier invocation (not selected)" : o.skipped() ? "reused (up to date)"
                     : String.format(Locale.ROOT, "%.1f s", o.seconds())));
         }
         w.println("report: " + out.toAbsolutePath().normalize().resolve(Report.MARKDOWN));

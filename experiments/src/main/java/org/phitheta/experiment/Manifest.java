@@ -119,9 +119,28 @@ public final class Manifest {
         e.put("finished", Instant.now().toString());
         e.put("seconds", seconds);
         e.put("files", files);
+        e.put("summary_file", files.isEmpty() ? null : files.get(files.size() - 1));
         e.put("settings", settings);
         parts().put(part, e);
         save();
+    }
+
+    /**
+     * @param part part name
+     * @return the summary JSON of a finished part whose files are all present (whatever its settings), else empty
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Path> finishedSummary(String part) {
+        Object o = parts().get(part);
+        if (!(o instanceof Map)) {
+            return java.util.Optional.empty();
+        }
+        Object hash = ((Map<String, Object>) o).get("settings_hash");
+        Object summary = ((Map<String, Object>) o).get("summary_file");
+        if (hash == null || summary == null || !isUpToDate(part, hash.toString())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(dir.resolve(part).resolve(summary.toString()));
     }
 
     /** Forgets a part (before recomputing it) and rewrites the manifest. */

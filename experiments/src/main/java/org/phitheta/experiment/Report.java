@@ -130,8 +130,10 @@ public final class Report {
             info.add("command: `" + runInfo.get("command") + "`");
         }
         for (RunSuite.Outcome o : outcomes) {
-            info.add(String.format(Locale.ROOT, "part %s: %s", o.name(), o.skipped()
-                    ? String.format(Locale.ROOT, "reused from an earlier invocation (computed in %.1f s)",
+            info.add(String.format(Locale.ROOT, "part %s: %s", o.name(), !o.selected()
+                    ? String.format(Locale.ROOT, "not selected this time; kept from an earlier invocation, with the "
+                    + "settings recorded in manifest.json (computed in %.1f s)", manifest.seconds(o.name()))
+                    : o.skipped() ? String.format(Locale.ROOT, "reused from an earlier invocation (computed in %.1f s)",
                     manifest.seconds(o.name())) : String.format(Locale.ROOT, "computed in %.1f s", o.seconds())));
         }
         info.add(String.format(Locale.ROOT, "this invocation: %.1f s", Interpretation.num(
@@ -182,7 +184,10 @@ public final class Report {
                 + "bias) and tanh (σw² = 1.46, σb² = 0.013). The KS distance of the output pre-activation to N(0,1) is "
                 + "the exact Kolmogorov-Smirnov statistic over independent weight draws."));
         blocks.add(new Image("two-layer/" + TwoLayerExperiment.PNG, "two-layer KS against n"));
-        blocks.add(new Bullets(sentences.subList(0, Math.max(0, sentences.size() - 1))));
+        // the last sentence is the comparison with the published table when there is one; it goes under Table 2
+        boolean compared = Interpretation.num(s.get("compared_rows")) > 0 && !sentences.isEmpty();
+        String comparison = compared ? sentences.get(sentences.size() - 1) : null;
+        blocks.add(new Bullets(compared ? sentences.subList(0, sentences.size() - 1) : sentences));
         int maxN = (int) Interpretation.num(s.get("max_n"));
         // table of our values at n = maxN (and n = 2)
         List<List<String>> rows = new ArrayList<>();
@@ -268,8 +273,10 @@ public final class Report {
                     TwoLayerExperiment.COMPARISON_CSV, Interpretation.fmt(Interpretation.num(s.get("noise_sd"))),
                     Interpretation.fmt(TwoLayerResult.noiseSd(200_000)), Interpretation.fmt(tol))));
             blocks.add(new Table(List.of("activation", "[1,n]", "[n,2]", "[n,n]"), crow));
-            blocks.add(new Para(sentences.get(sentences.size() - 1)));
-            summary.add(sentences.get(sentences.size() - 1));
+            if (comparison != null) {
+                blocks.add(new Para(comparison));
+                summary.add(comparison);
+            }
         }
         for (String x : sentences) {
             if (x.startsWith("[n0, n1] = [" + maxN + ", " + maxN + "]")) {

@@ -45,20 +45,27 @@ public final class RunSuite {
 
     /** What happened to a part. */
     public static final class Outcome {
-        final Part part;
+        final String name;
         final boolean skipped;
+        final boolean selected;
         final double seconds;
         final Map<String, Object> summary;
 
-        Outcome(Part part, boolean skipped, double seconds, Map<String, Object> summary) {
-            this.part = part;
+        Outcome(String name, boolean skipped, boolean selected, double seconds, Map<String, Object> summary) {
+            this.name = name;
             this.skipped = skipped;
+            this.selected = selected;
             this.seconds = seconds;
             this.summary = summary;
         }
 
         public String name() {
-            return part.name;
+            return name;
+        }
+
+        /** @return false for a part finished by an earlier invocation and not asked for this time (kept in the report) */
+        public boolean selected() {
+            return selected;
         }
 
         public boolean skipped() {
@@ -77,16 +84,20 @@ public final class RunSuite {
 
     private final Path out;
     private final List<Part> parts;
+    private final List<String> reportOrder;
     private final Map<String, Object> runInfo;
 
     /**
-     * @param out     output directory
-     * @param parts   parts, in order
-     * @param runInfo settings of the whole run, for the report header
+     * @param out         output directory
+     * @param parts       parts to bring up to date, in order
+     * @param reportOrder every part the report may show, in report order: finished parts of earlier invocations that
+     *                    are not in {@code parts} stay in the report
+     * @param runInfo     settings of the whole run, for the report header
      */
-    public RunSuite(Path out, List<Part> parts, Map<String, Object> runInfo) {
+    public RunSuite(Path out, List<Part> parts, List<String> reportOrder, Map<String, Object> runInfo) {
         this.out = Objects.requireNonNull(out);
         this.parts = List.copyOf(parts);
+        this.reportOrder = List.copyOf(reportOrder);
         this.runInfo = new LinkedHashMap<>(runInfo);
     }
 
@@ -100,34 +111,66 @@ public final class RunSuite {
         long t0 = System.nanoTime();
         Manifest manifest = Manifest.load(out);
         List<Outcome> outcomes = new ArrayList<>();
-        for (Part p : parts) {
-            String hash = Manifest.hash(p.settings);
-            Path dir = out.resolve(p.name);
-            if (manifest.isUpToDate(p.name, hash)) {
-                log.println(p.name + ": up to date (same settings, files present), not recomputed");
-                outcomes.add(new Outcome(p, true, 0, Json.read(dir.resolve(p.summaryFile))));
-                continue;
-            }
-            manifest.invalidate(p.name);
-            log.println(p.name + ": running");
-            long s = System.nanoTime();
-            Map<String, Object> summary = p.runner.apply(dir);
-            double seconds = (System.nanoTime() - s) / 1e9;
-            List<String> files = new ArrayList<>();
-            Object f = summary.get("files");
-            if (f instanceof List) {
-                for (Object o : (List<?>) f) {
-                    files.add(o.toString());
+        try {
+            for (Part p : parts) {
+                String hash = Manifest.hash(p.settings);
+                Path dir = out.resolve(p.name);
+                if (manifest.isUpToDate(p.name, hash)) {
+                    log.println(p.name + ": up to date (same settings, files present), not recomputed");
+                    outcomes.add(new Outcome(p.name, true, true, 0, Json.read(dir.resolve(p.summaryFile))));
+                    continue;
                 }
+                manifest.invalidate(p.name);
+                log.println(p.name + ": running");
+                long s = System.nanoTime();
+                Map<String, Object> summary = p.runner.apply(dir);
+                double seconds = (System.nanoTime() - s) / 1e9;
+                List<String> files = new ArrayList<>();
+                Object f = summary.get("files");
+                if (f instanceof List) {
+                    for (Object o : (List<?>) f) {
+                        files.add(o.toString());
+                    }
+                }
+                files.add(p.summaryFile);
+                manifest.markDone(p.name, hash, p.settings, files, seconds);
+                log.println(String.format(Locale.ROOT, "%s: done in %.1f s", p.name, seconds));
+                outcomes.add(new Outcome(p.name, false, true, seconds, summary));
             }
-            files.add(p.summaryFile);
-            manifest.markDone(p.name, hash, p.settings, files, seconds);
-            log.println(String.format(Locale.ROOT, "%s: done in %.1f s", p.name, seconds));
-            outcomes.add(new Outcome(p, false, seconds, summary));
+        } catch (RuntimeException | Error e) {
+            // the failed part is no longer in the manifest: the report must not describe its stale files
+            runInfo.put("seconds_this_invocation", (System.nanoTime() - t0) / 1e9);
+            try {
+                Report.write(out, runInfo, withEarlierParts(outcomes, manifest), manifest);
+            } catch (RuntimeException reportFailure) {
+                e.addSuppressed(reportFailure);
+            }
+            throw e;
         }
         runInfo.put("seconds_this_invocation", (System.nanoTime() - t0) / 1e9);
-        Report.write(out, runInfo, outcomes, manifest);
-        return outcomes;
+        List<Outcome> all = withEarlierParts(outcomes, manifest);
+        Report.write(out, runInfo, all, manifest);
+        return all;
+    }
+
+    /** Adds the finished parts of earlier invocations that this one did not run, in report order. */
+    private List<Outcome> withEarlierParts(List<Outcome> outcomes, Manifest manifest) {
+        List<Outcome> all = new ArrayList<>();
+        for (String name : reportOrder) {
+            Outcome mine = outcomes.stream().filter(o -> o.name.equals(name)).findFirst().orElse(null);
+            if (mine != null) {
+                all.add(mine);
+            } else if (parts.stream().noneMatch(p -> p.name.equals(name))) {
+                manifest.finishedSummary(name).ifPresent(file -> all.add(new Outcome(name, true, false, 0,
+                        Json.read(file))));
+            }
+        }
+        for (Outcome o : outcomes) {
+            if (!all.contains(o)) {
+                all.add(o);
+            }
+        }
+        return all;
     }
 
     /**

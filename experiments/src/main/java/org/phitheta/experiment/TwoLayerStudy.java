@@ -84,6 +84,14 @@ public final class TwoLayerStudy {
             if (activations == null || activations.isEmpty()) {
                 throw new IllegalArgumentException("no activation to compare");
             }
+            // one configuration's outputs are held at once: activations x maxN x draws floats, plus a sorted copy
+            long needed = 2L * activations.size() * maxN * draws * Float.BYTES;
+            long heap = Runtime.getRuntime().maxMemory();
+            if (needed > 0.6 * heap) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--draws %d needs about %,d MB "
+                                + "for %d activations x %d sizes, more than this JVM's heap allows (%,d MB): lower --draws "
+                                + "or give java a larger -Xmx", draws, needed >> 20, activations.size(), maxN, heap >> 20));
+            }
             this.draws = draws;
             this.maxN = maxN;
             this.seed = seed;

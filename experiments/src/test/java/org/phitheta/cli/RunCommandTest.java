@@ -102,6 +102,17 @@ class RunCommandTest {
         assertEquals(t2, Files.getLastModifiedTime(trainMarker));
         assertTrue(Files.exists(out.resolve("depth/depth_ks.png")));
         assertTrue(Files.readString(out.resolve(Report.MARKDOWN)).contains("3,000 independent weight draws"));
+
+        // running one part only keeps the other finished parts in the report
+        List<String> onlyTwoLayer = new ArrayList<>(List.of(args(out, 3000)));
+        onlyTwoLayer.addAll(List.of("--parts", "two-layer"));
+        CliRun fourth = CliRun.run(onlyTwoLayer.toArray(new String[0]));
+        assertEquals(0, fourth.code, fourth.toString());
+        assertTrue(fourth.out.contains("two-layer: reused (up to date)"), fourth.out);
+        assertTrue(fourth.out.contains("train: kept from an earlier invocation (not selected)"), fourth.out);
+        String md4 = Files.readString(out.resolve(Report.MARKDOWN));
+        assertTrue(md4.contains("## 2. Deep") && md4.contains("## 3. Training"), md4);
+        assertTrue(md4.contains("part depth: not selected this time"), md4);
     }
 
     @Test
