@@ -30,7 +30,7 @@ public final class ActivationOptions {
     /** The resolved entry, with its provenance and KS as stored. */
     CatalogEntry resolve() {
         if (params != null) {
-            CatalogEntry entry = readParams(params, PhiThetaVariant.parse(variant));
+            CatalogEntry entry = readParams(params, PhiThetaVariant.parse(variant), theta);
             if (theta != null && Math.abs(theta - entry.getTheta()) > PhiThetaCatalog.THETA_TOLERANCE) {
                 throw new IllegalArgumentException("--theta " + theta + " disagrees with theta=" + entry.getTheta()
                         + " in " + params);
@@ -50,9 +50,14 @@ public final class ActivationOptions {
 
     /**
      * Reads a parameter file: a file with one entry gives that entry; a file with several (such as
-     * {@code fit --variant both --out}) gives the one entry of the requested variant.
+     * {@code fit --variant both --out}, or a whole catalog) gives the one entry of the requested variant, and of the
+     * requested theta when one is given.
      */
     static CatalogEntry readParams(Path file, PhiThetaVariant wanted) {
+        return readParams(file, wanted, null);
+    }
+
+    static CatalogEntry readParams(Path file, PhiThetaVariant wanted, Double wantedTheta) {
         try (InputStream in = Files.newInputStream(file)) {
             PhiThetaCatalog catalog = PhiThetaCatalog.read(in, file.toString());
             if (catalog.entries().size() == 1) {
@@ -60,14 +65,16 @@ public final class ActivationOptions {
             }
             java.util.List<CatalogEntry> matching = new java.util.ArrayList<>();
             for (CatalogEntry e : catalog.entries()) {
-                if (e.getVariant() == wanted) {
+                if (e.getVariant() == wanted && (wantedTheta == null
+                        || Math.abs(e.getTheta() - wantedTheta) <= PhiThetaCatalog.THETA_TOLERANCE)) {
                     matching.add(e);
                 }
             }
             if (matching.size() != 1) {
                 throw new IllegalArgumentException(file + " holds " + catalog.entries().size() + " activations, "
-                        + matching.size() + " of them " + wanted.label() + "; give a file with exactly one, or one per variant"
-                        + " and --variant");
+                        + matching.size() + " of them " + wanted.label()
+                        + (wantedTheta == null ? "" : " with theta=" + wantedTheta)
+                        + "; give a file with exactly one, or choose one with --variant and --theta");
             }
             return matching.get(0);
         } catch (NoSuchFileException e) {

@@ -56,6 +56,20 @@ class CoreCommandsTest {
     }
 
     @Test
+    void ksReadsOneEntryOfAWholeCatalogFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("published.json");
+        PhiThetaCatalog.published().writeTo(file);
+        Run r = run("ks", "--params", file.toString(), "--theta", "10", "--variant", "positive");
+        assertEquals(0, r.code, r.err);
+        String[] lines = r.out.trim().split("\\R");
+        // the published positive fit at theta = 10 has KS 0.0048407 (published_params.json)
+        assertEquals(0.0048407, Double.parseDouble(lines[lines.length - 1].substring("ks=".length())), 1e-6);
+        Run ambiguous = run("ks", "--params", file.toString(), "--variant", "odd");
+        assertEquals(2, ambiguous.code);
+        assertTrue(ambiguous.err.contains("choose one with --variant and --theta"), ambiguous.err);
+    }
+
+    @Test
     void ksEndsWithTheValueLine() {
         Run r = run("ks", "--theta", "3", "--variant", "odd");
         assertEquals(0, r.code, r.err);
