@@ -169,8 +169,9 @@ public final class PhiThetaActivation extends BaseActivationFunction {
 
     /** phi_p in place, with an overflow-free softplus. */
     private INDArray positiveForward(INDArray x) {
+        double max = x.maxNumber().doubleValue();
         INDArray s = Transforms.sigmoid(x.mul(b).addi(h), false).muli(a);
-        softplusInPlace(x);
+        softplusInPlace(x, max);
         INDArray p = Transforms.pow(x.add(c), alpha(), false).addi(d);
         Transforms.log(x.addi(f), false).addi(g);
         return x.muli(p).muli(s);
@@ -182,11 +183,14 @@ public final class PhiThetaActivation extends BaseActivationFunction {
      */
     private INDArray positiveDerivative(INDArray x) {
         // only +infinity needs the clamp: at -infinity every factor has a finite limit
-        Transforms.min(x, OddPhiThetaFunction.DERIVATIVE_CLAMP, false);
+        double max = x.maxNumber().doubleValue();
+        if (!(max <= OddPhiThetaFunction.DERIVATIVE_CLAMP)) {
+            Transforms.min(x, OddPhiThetaFunction.DERIVATIVE_CLAMP, false);
+        }
         INDArray s = Transforms.sigmoid(x.mul(b).addi(h), false);
         INDArray chainFactor = Transforms.sigmoid(x, true).muli(s);
         INDArray outerDerivative = s.rsub(1.0).muli(s).muli(b);
-        softplusInPlace(x);
+        softplusInPlace(x, max);
         return productRule(x, outerDerivative, chainFactor);
     }
 
@@ -212,8 +216,14 @@ public final class PhiThetaActivation extends BaseActivationFunction {
     /**
      * softplus(x) = ln(1 + e^min(x, 36)) + max(x - 36, 0), in place: ND4J's own softplus overflows to infinity
      * beyond x = 88 (float) or 709 (double); past 36, ln(1 + e^-x) &lt; 3e-16 is below double precision relative to x.
+     * When no element exceeds 36 ({@code max}, the array's maximum, computed by the caller) ND4J's softplus is exact.
      */
-    private static void softplusInPlace(INDArray x) {
+    private static void softplusInPlace(INDArray x, double max) {
+        if (max <= SOFTPLUS_LINEAR_FROM) {
+            // the usual case: one pass (the comparison is false for NaN, which takes the general path)
+            Transforms.softPlus(x, false);
+            return;
+        }
         INDArray head = Transforms.softPlus(Transforms.min(x, SOFTPLUS_LINEAR_FROM, true), false);
         Transforms.relu(x.subi(SOFTPLUS_LINEAR_FROM), false).addi(head);
     }
