@@ -282,7 +282,14 @@ public final class PhiThetaCatalog {
      * @throws IOException if the document is not valid JSON
      */
     public static PhiThetaCatalog read(InputStream in, String source) throws IOException {
-        JsonNode root = MAPPER.readTree(in);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (org.nd4j.shade.jackson.core.JsonProcessingException e) {
+            org.nd4j.shade.jackson.core.JsonLocation at = e.getLocation();
+            throw new IOException(source + " is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+        }
         if (root == null || !root.has("entries") || !root.get("entries").isArray()) {
             throw new IllegalArgumentException("catalog " + source + " has no 'entries' array");
         }

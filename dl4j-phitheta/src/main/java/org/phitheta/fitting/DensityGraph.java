@@ -118,7 +118,8 @@ final class DensityGraph {
     Evaluation evaluate(double[] u, double scale, double power) {
         setVariables(u);
         Map<String, INDArray> placeholders = placeholders(scale, power);
-        OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, List.of(LOSS, RESIDUALS), List.of(VARIABLES));
+        OutAndGrad result = SameDiffNoiseFilter.quietly(() ->
+                sd.calculateGradientsAndOutputs(placeholders, List.of(LOSS, RESIDUALS), List.of(VARIABLES)));
         double[] gradient = new double[VARIABLES.length];
         for (int i = 0; i < gradient.length; i++) {
             gradient[i] = result.getGradients().get(VARIABLES[i]).getDouble(0);

@@ -70,7 +70,8 @@ final class LeastSquaresGraph {
      */
     double evaluate(double[] q, double[] gradient) {
         setVariables(q);
-        OutAndGrad result = sd.calculateGradientsAndOutputs(Collections.emptyMap(), List.of(LOSS), Arrays.asList(variables));
+        OutAndGrad result = SameDiffNoiseFilter.quietly(() ->
+                sd.calculateGradientsAndOutputs(Collections.emptyMap(), List.of(LOSS), Arrays.asList(variables)));
         Map<String, INDArray> grads = result.getGradients();
         for (int i = 0; i < variables.length; i++) {
             gradient[i] = grads.get(variables[i]).getDouble(0);

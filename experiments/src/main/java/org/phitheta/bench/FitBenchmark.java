@@ -1,7 +1,7 @@
 package org.phitheta.bench;
 
 import org.phitheta.activation.PhiThetaVariant;
-import org.phitheta.cli.SameDiffNoiseFilter;
+import org.phitheta.fitting.SameDiffNoiseFilter;
 import org.phitheta.fitting.FitOptions;
 import org.phitheta.fitting.FitResult;
 import org.phitheta.fitting.FitStep;

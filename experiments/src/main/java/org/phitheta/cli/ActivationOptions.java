@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ public final class ActivationOptions {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("parameter file not found: " + file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read parameter file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read parameter file " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -36,8 +36,9 @@ final class KsCommand implements Callable<Integer> {
         out.println("theta=" + phi.theta());
         out.println("variant=" + phi.variant().label());
         out.println("source=" + entry.getProvenance());
-        out.println(String.format(Locale.ROOT, "second_moment=%.6f (exact 1/Gamma(1+2/theta) = %.6f)", m2,
-                Theta.targetSecondMoment(phi.theta())));
+        double target = Theta.targetSecondMoment(phi.theta());
+        out.println(String.format(Locale.ROOT, "second_moment=%.6f (E[phi(X)^2] of this phi; an exact phi_theta has "
+                + "1/Gamma(1+2/theta) = %.6f: %+.2f%%)", m2, target, 100 * (m2 / target - 1)));
         out.println(String.format(Locale.ROOT, "sup_at_z=%.4f", z));
         out.println("ks=" + ks);
         out.flush();

@@ -46,7 +46,9 @@ final class PhiCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("x,phi,dphi");
         for (long i = 0; i < count; i++) {
-            double x = from + i * step;
+            // decimal arithmetic: -6 + 97 * 0.05 prints as -1.15, not -1.1499999999999995
+            double x = java.math.BigDecimal.valueOf(from).add(java.math.BigDecimal.valueOf(step)
+                    .multiply(java.math.BigDecimal.valueOf(i))).doubleValue();
             out.println(x + "," + phi.value(x) + "," + phi.derivative(x));
         }
         out.flush();

@@ -1,5 +1,6 @@
 package org.phitheta.cli;
 
+import org.phitheta.fitting.SameDiffNoiseFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,6 +47,14 @@ public final class PhiThetaCli implements Runnable {
     /** @return the configured picocli command line (for tests: redirect its writers) */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PhiThetaCli());
+        cli.setParameterExceptionHandler((ex, args) -> {
+            // a mistyped option or value: one line naming it, not the whole usage text
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("(run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options)");
+            err.flush();
+            return 2;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean verbose = parseResult.originalArgs().contains("--verbose");

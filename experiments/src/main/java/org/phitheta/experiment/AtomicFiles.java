@@ -107,8 +107,12 @@ public final class AtomicFiles {
             Path probe = Files.createTempFile(dir, ".write-probe", TEMP_SUFFIX);
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("--out " + dir + " is not writable (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            String why = e instanceof java.nio.file.NoSuchFileException ? "cannot create " + e.getMessage()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied: " + e.getMessage()
+                    : e instanceof java.nio.file.FileSystemException ? ((java.nio.file.FileSystemException) e).getReason()
+                    + ": " + ((java.nio.file.FileSystemException) e).getFile()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException("--out " + dir + " is not writable (" + why + ")");
         }
     }
 }

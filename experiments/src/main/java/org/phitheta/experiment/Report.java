@@ -161,6 +161,7 @@ public final class Report {
         blocks.addAll(summaryAt, head);
         blocks.add(new Heading(2, "Files"));
         List<String> files = new ArrayList<>();
+        files.add("`report.md` and `report.html`: this report");
         files.add("`manifest.json`: settings hash, timing and files of every finished part (re-running `phitheta run` "
                 + "with the same settings reuses finished parts)");
         for (RunSuite.Outcome o : outcomes) {

@@ -6,11 +6,8 @@ import org.phitheta.activation.PhiThetaVariant;
 import org.phitheta.catalog.PhiThetaCatalog;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +67,18 @@ class CoreCommandsTest {
     }
 
     @Test
+    void phiGridIsDecimal() {
+        Run r = run("phi", "--theta", "3", "--from", "-6", "--to", "-5.8", "--step", "0.05");
+        assertEquals(0, r.code, r.err);
+        String[] lines = r.out.trim().split("\\R");
+        StringBuilder xs = new StringBuilder();
+        for (int i = 1; i < lines.length; i++) {
+            xs.append(lines[i].split(",")[0]).append(' ');
+        }
+        assertEquals("-6.0 -5.95 -5.9 -5.85 -5.8", xs.toString().trim());
+    }
+
+    @Test
     void ksEndsWithTheValueLine() {
         Run r = run("ks", "--theta", "3", "--variant", "odd");
         assertEquals(0, r.code, r.err);
@@ -106,17 +115,23 @@ class CoreCommandsTest {
         assertTrue(missing.err.contains("parameter file not found: /nonexistent/p.json"), missing.err);
         Run noTheta = run("ks");
         assertTrue(noTheta.err.contains("give --theta"), noTheta.err);
+        // a value of the wrong type: one line naming it, not the usage text
+        Run notANumber = run("ks", "--theta", "abc");
+        assertEquals(2, notANumber.code);
+        assertTrue(notANumber.err.contains("'abc' is not a double"), notANumber.err);
+        assertFalse(notANumber.err.contains("Usage:"), notANumber.err);
+        assertEquals(2, notANumber.err.trim().split("\\R").length, notANumber.err);
     }
 
     @Test
-    void sameDiffNoiseLinesAreDroppedAndOthersKept() {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PrintStream filtered = new PrintStream(new SameDiffNoiseFilter(sink), true, StandardCharsets.UTF_8);
-        filtered.println("x,phi");
-        filtered.println("Added differentiated op reduce_sum");
-        filtered.print("ks=0.1");
-        filtered.println();
-        filtered.flush();
-        assertEquals("x,phi" + System.lineSeparator() + "ks=0.1" + System.lineSeparator(), sink.toString(StandardCharsets.UTF_8));
+    void corruptParameterFileIsAOneLineError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("corrupt.json"), "{\"format\":");
+        Run r = run("ks", "--params", file.toString());
+        assertEquals(2, r.code, r.err);
+        String first = r.err.trim().split("\\R")[0];
+        assertTrue(first.startsWith("error: cannot read parameter file " + file + ": " + file + " is not valid JSON: "),
+                first);
+        assertTrue(first.contains("(line 1, column "), first);
+        assertFalse(r.err.contains("ChannelInputStream"), r.err);
     }
 }

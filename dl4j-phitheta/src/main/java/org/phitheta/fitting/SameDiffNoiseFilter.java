@@ -1,4 +1,4 @@
-package org.phitheta.cli;
+package org.phitheta.fitting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * Drops the lines SameDiff 1.0.0-M2.1 prints unconditionally on {@code System.out} while it builds a gradient graph
  * ("Added differentiated op ..."), so that stdout carries only the program's results. Every other line passes
  * unchanged, in order.
+ *
+ * <p>The fitter runs its SameDiff gradient calls inside {@link #quietly(Supplier)}, so that an application using the
+ * library does not get those lines; a command-line program may {@link #install()} the filter for good.
  */
 public final class SameDiffNoiseFilter extends FilterOutputStream {
 
@@ -18,7 +22,8 @@ public final class SameDiffNoiseFilter extends FilterOutputStream {
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
-    SameDiffNoiseFilter(OutputStream out) {
+    /** @param out where the other lines go */
+    public SameDiffNoiseFilter(OutputStream out) {
         super(out);
     }
 
@@ -26,6 +31,37 @@ public final class SameDiffNoiseFilter extends FilterOutputStream {
     public static synchronized void install() {
         if (!(System.out instanceof Marked)) {
             System.setOut(new Marked(new SameDiffNoiseFilter(System.out)));
+        }
+    }
+
+    /**
+     * Runs an action with System.out filtered, then puts System.out back (unless someone replaced it meanwhile).
+     * Lines other threads print in that window pass through unchanged.
+     *
+     * @param action the SameDiff call
+     * @param <T>    its result type
+     * @return its result
+     */
+    public static <T> T quietly(Supplier<T> action) {
+        PrintStream saved;
+        PrintStream mine;
+        synchronized (SameDiffNoiseFilter.class) {
+            saved = System.out;
+            if (saved instanceof Marked) {
+                return action.get();   // already filtered for good
+            }
+            mine = new Marked(new SameDiffNoiseFilter(saved));
+            System.setOut(mine);
+        }
+        try {
+            return action.get();
+        } finally {
+            synchronized (SameDiffNoiseFilter.class) {
+                mine.flush();
+                if (System.out == mine) {
+                    System.setOut(saved);
+                }
+            }
         }
     }
 
