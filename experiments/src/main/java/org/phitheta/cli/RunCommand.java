@@ -132,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
             h.put("samples", n);
             h.put("seed", seed);
             h.put("inputs", inputs.stream().map(DepthStudy.Input::name).toList());
-            h.put("image_source", fm == null ? null : fm.describe());
+            h.put("image_source", quick || fm == null ? null : fm.describe());   // --quick uses x = 1 only
+            h.put("catalog", catalog.name());
             h.put("activations", RunSuite.describe(specs));
             list.add(new RunSuite.Part("depth", DepthResult.JSON, h, dir -> DepthExperiment.run(s, catalog, dir)));
             runSettings.put("depth_samples", n);
@@ -159,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
             h.put("probe_every", probeEvery);
             h.put("probe_size", probeSize);
             h.put("seed", seed);
+            h.put("catalog", catalog.name());
             h.put("activations", RunSuite.describe(specs));
             list.add(new RunSuite.Part("train", TrainResult.JSON, h, dir -> TrainExperiment.run(s, catalog, dir)));
             runSettings.put("epochs", e);
