@@ -82,7 +82,10 @@ public final class CatalogResolver {
     private CatalogEntry compute(double theta, PhiThetaVariant variant, List<PhiThetaParameters> startingPoints) {
         if (cache != null) {
             java.util.Optional<CatalogEntry> cached = cache.read(theta, variant);
-            if (cached.isPresent()) {
+            if (cached.isPresent() && fittedByAnotherVersion(cached.get())) {
+                LOG.info("re-fitting phi_theta for theta={} ({}): the cached entry was {}", theta, variant.label(),
+                        cached.get().getProvenance());
+            } else if (cached.isPresent()) {
                 return cached.get();
             }
         }
@@ -100,6 +103,22 @@ public final class CatalogResolver {
             }
         }
         return entry;
+    }
+
+    /**
+     * @return true for an entry fitted by another version of this library's fitter (provenance
+     *         "fitted by phitheta VERSION, ..."): after an upgrade the fitter may do better, so it is fitted again
+     */
+    static boolean fittedByAnotherVersion(CatalogEntry entry) {
+        String prefix = "fitted by phitheta ";
+        String provenance = entry.getProvenance();
+        if (provenance == null || !provenance.startsWith(prefix)) {
+            return false;
+        }
+        String rest = provenance.substring(prefix.length());
+        int end = rest.indexOf(',');
+        String version = (end < 0 ? rest : rest.substring(0, end)).trim();
+        return !version.equals(org.phitheta.fitting.PhiThetaFitter.version());
     }
 
     private static CatalogEntry await(CompletableFuture<CatalogEntry> future) {

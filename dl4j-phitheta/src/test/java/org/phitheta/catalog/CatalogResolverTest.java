@@ -109,6 +109,26 @@ class CatalogResolverTest {
     }
 
     @Test
+    void entriesFittedByAnotherVersionAreFittedAgain(@TempDir Path dir) throws IOException {
+        CatalogCache cache = new CatalogCache(dir);
+        PhiThetaParameters near = PhiThetaCatalog.shipped().neighbours(5.5, PhiThetaVariant.ODD).get(0);
+        PhiThetaParameters p = near.toBuilder().theta(5.5).d(Math.max(0, near.getD())).build();
+        cache.write(new CatalogEntry(p, 0.002, "fitted by phitheta 0.0.1, seed 1, 2020-01-01"));
+        CountingFitter fitter = new CountingFitter(0);
+        CatalogEntry e = PhiThetaCatalog.shipped().withResolver(new CatalogResolver(cache, fitter))
+                .entry(5.5, PhiThetaVariant.ODD);
+        assertEquals(1, fitter.calls.get());
+        assertEquals("counting fitter", e.getProvenance());
+        // an entry of this version is served from the cache
+        String current = "fitted by phitheta " + org.phitheta.fitting.PhiThetaFitter.version() + ", seed 1, 2026-01-01";
+        cache.write(new CatalogEntry(p, 0.002, current));
+        CountingFitter second = new CountingFitter(0);
+        assertEquals(current, PhiThetaCatalog.shipped().withResolver(new CatalogResolver(cache, second))
+                .entry(5.5, PhiThetaVariant.ODD).getProvenance());
+        assertEquals(0, second.calls.get());
+    }
+
+    @Test
     void corruptedCacheFileIsIgnoredAndReplaced(@TempDir Path dir) throws IOException {
         CatalogCache cache = new CatalogCache(dir);
         Files.createDirectories(dir);
