@@ -316,7 +316,6 @@ public final class DepthResult {
                     s.put("width", w);
                     s.put("draws", settings.draws(w));
                     s.put("activation", a.label());
-                    s.put("name", a.displayName());
                     s.put("kind", a.kind().label());
                     s.put("theta", a.kind().isPhiTheta() ? a.theta() : null);
                     s.put("ks", toList(series(input, w, a, LayerStats::ks)));

@@ -99,8 +99,9 @@ public final class Interpretation {
                         worst = r;
                     }
                 } else {
-                    baselines.append(baselines.length() == 0 ? "" : ", ").append(r.activation).append(' ')
-                            .append(fmt(v));
+                    baselines.append(baselines.length() == 0 ? "" : ", ")
+                            .append(r.kind.equals("relu") ? "ReLU" : r.kind.equals("selu") ? "SELU" : r.activation)
+                            .append(' ').append(fmt(v));
                 }
             }
             if (best == null && baselines.length() == 0) {
@@ -156,7 +157,7 @@ public final class Interpretation {
         return out;
     }
 
-    private static String actName(Map<String, Object> series) {
+    static String actName(Map<String, Object> series) {
         String kind = (String) series.get("kind");
         if (kind.equals("odd") || kind.equals("positive")) {
             return phiName(kind, num(series.get("theta")));

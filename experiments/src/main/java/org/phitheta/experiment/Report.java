@@ -590,9 +590,8 @@ public final class Report {
         return sb.append("</body></html>\n").toString();
     }
 
-    /** The readable name of a series ("positive phi_theta (theta=3)"), else its label (older result files). */
+    /** The readable name of a series, as in the other sentences: "positive phi_theta (theta=3)", "SELU". */
     private static String proseName(Map<String, Object> series) {
-        Object name = series.get("name");
-        return String.valueOf(name != null ? name : series.get("activation"));
+        return series.get("kind") != null ? Interpretation.actName(series) : String.valueOf(series.get("activation"));
     }
 }
