@@ -143,14 +143,17 @@ class PhiThetaActivationTest {
         String json = mlp(PhiThetaActivation.odd(3.0), 3.0).toJson();
         String broken = json.replaceFirst("\"theta\" : 3\\.0", "\"theta\" : 1.5");
         assertTrue(!broken.equals(json), "test must actually change theta");
-        RuntimeException e = assertThrows(RuntimeException.class, () -> MultiLayerConfiguration.fromJson(broken));
-        Throwable t = e;
+        assertLoadFailsNaming(broken, "theta must be a finite number > 2");
+    }
+
+    /** Loading the JSON fails, and some exception in the cause chain carries the expected text. */
+    private static void assertLoadFailsNaming(String json, String text) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> MultiLayerConfiguration.fromJson(json));
         boolean named = false;
-        while (t != null) {
-            named |= t.getMessage() != null && t.getMessage().contains("theta must be a finite number > 2");
-            t = t.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            named |= t.getMessage() != null && t.getMessage().contains(text);
         }
-        assertTrue(named, "error chain should name the allowed theta range: " + e);
+        assertTrue(named, "error chain should contain '" + text + "': " + e);
     }
 
     @Test
@@ -159,12 +162,7 @@ class PhiThetaActivationTest {
         String json = mlp(PhiThetaActivation.positive(3.0), 3.0).toJson();
         String broken = json.replaceAll(",\\s*\"h\"\\s*:\\s*[-0-9.eE]+", "");
         assertTrue(!broken.equals(json), "test must actually remove h");
-        RuntimeException e = assertThrows(RuntimeException.class, () -> MultiLayerConfiguration.fromJson(broken));
-        boolean named = false;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            named |= t.getMessage() != null && t.getMessage().contains("missing parameter \"h\"");
-        }
-        assertTrue(named, "error chain should name the missing parameter: " + e);
+        assertLoadFailsNaming(broken, "missing parameter \"h\"");
     }
 
     @Test
