@@ -22,6 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.phitheta.catalog.CatalogEntry;
+import org.phitheta.catalog.CatalogFixtures;
 import org.phitheta.catalog.PhiThetaCatalog;
 import org.phitheta.init.WeibullInit;
 
@@ -51,7 +52,7 @@ class PhiThetaActivationTest {
 
     @Test
     void forwardAndBackwardMatchTheScalarFormulasInDoubleAndFloat() {
-        for (CatalogEntry e : allEntries()) {
+        for (CatalogEntry e : CatalogFixtures.allEntries()) {
             PhiThetaFunction phi = e.getParameters().function();
             PhiThetaActivation act = new PhiThetaActivation(e.getParameters());
             for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
@@ -213,12 +214,5 @@ class PhiThetaActivationTest {
             assertTrue(expected.equalsWithEps(value, 1e-12), variant + " value");
             assertTrue(expectedGrad.equalsWithEps(grads.get("x"), 1e-12), variant + " gradient");
         }
-    }
-
-    /** The shipped (re-fitted) entries and the published ones they replaced: both must hold. */
-    private static java.util.List<CatalogEntry> allEntries() {
-        java.util.List<CatalogEntry> all = new java.util.ArrayList<>(PhiThetaCatalog.shipped().entries());
-        all.addAll(PhiThetaCatalog.published().entries());
-        return all;
     }
 }

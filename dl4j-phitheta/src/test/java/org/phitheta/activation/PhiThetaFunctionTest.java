@@ -2,6 +2,7 @@ package org.phitheta.activation;
 
 import org.junit.jupiter.api.Test;
 import org.phitheta.catalog.CatalogEntry;
+import org.phitheta.catalog.CatalogFixtures;
 import org.phitheta.catalog.PhiThetaCatalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,7 @@ class PhiThetaFunctionTest {
 
     @Test
     void derivativeMatchesCentralDifferences() {
-        for (CatalogEntry e : allEntries()) {
+        for (CatalogEntry e : CatalogFixtures.allEntries()) {
             PhiThetaFunction phi = e.getParameters().function();
             for (double x = -8; x <= 8; x += 0.37) {
                 double h = 1e-5;
@@ -48,7 +49,7 @@ class PhiThetaFunctionTest {
 
     @Test
     void extremeInputsGiveFiniteOrSignedInfiniteValuesNeverNaN() {
-        for (CatalogEntry e : allEntries()) {
+        for (CatalogEntry e : CatalogFixtures.allEntries()) {
             PhiThetaFunction phi = e.getParameters().function();
             for (double x : new double[]{0.0, -0.0, 1e-300, 1e6, -1e6, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE}) {
                 assertTrue(Double.isFinite(phi.derivative(x)), e + " dphi(" + x + ")=" + phi.derivative(x));
@@ -91,12 +92,5 @@ class PhiThetaFunctionTest {
         assertEquals(PhiThetaVariant.POSITIVE, PhiThetaVariant.parse("Positive"));
         IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> PhiThetaVariant.parse("even"));
         assertTrue(v.getMessage().contains("odd, positive"), v.getMessage());
-    }
-
-    /** The shipped (re-fitted) entries and the published ones they replaced: both must hold. */
-    private static java.util.List<CatalogEntry> allEntries() {
-        java.util.List<CatalogEntry> all = new java.util.ArrayList<>(PhiThetaCatalog.shipped().entries());
-        all.addAll(PhiThetaCatalog.published().entries());
-        return all;
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.phitheta.activation.PhiThetaFunction;
 import org.phitheta.activation.PhiThetaVariant;
 import org.phitheta.catalog.CatalogEntry;
+import org.phitheta.catalog.CatalogFixtures;
 import org.phitheta.catalog.PhiThetaCatalog;
 import org.phitheta.distribution.Theta;
 
@@ -30,7 +31,7 @@ class GaussianityDefectTest {
 
     @Test
     void everyCatalogEntryMatchesItsStoredKsAndSecondMoment() {
-        for (CatalogEntry e : allEntries()) {
+        for (CatalogEntry e : CatalogFixtures.allEntries()) {
             PhiThetaFunction phi = e.getParameters().function();
             // stored KS values are quadrature figures accurate to ~1e-8; ours is accurate to ~1e-9, rounding of the
             // stored figures is 5e-9: 1e-6 leaves room for both and still catches any real error
@@ -72,12 +73,5 @@ class GaussianityDefectTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GaussianityDefect.ks(2.0, x -> x));
         assertTrue(e.getMessage().contains("> 2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GaussianityDefect.ks(Double.NaN, x -> x));
-    }
-
-    /** The shipped (re-fitted) entries and the published ones they replaced: both must hold. */
-    private static java.util.List<CatalogEntry> allEntries() {
-        java.util.List<CatalogEntry> all = new java.util.ArrayList<>(PhiThetaCatalog.shipped().entries());
-        all.addAll(PhiThetaCatalog.published().entries());
-        return all;
     }
 }

@@ -50,12 +50,8 @@ public final class ActivationOptions {
     /**
      * Reads a parameter file: a file with one entry gives that entry; a file with several (such as
      * {@code fit --variant both --out}, or a whole catalog) gives the one entry of the requested variant, and of the
-     * requested theta when one is given.
+     * requested theta when one is given (wantedTheta may be null).
      */
-    static CatalogEntry readParams(Path file, PhiThetaVariant wanted) {
-        return readParams(file, wanted, null);
-    }
-
     static CatalogEntry readParams(Path file, PhiThetaVariant wanted, Double wantedTheta) {
         try (InputStream in = Files.newInputStream(file)) {
             PhiThetaCatalog catalog = PhiThetaCatalog.read(in, file.toString());

@@ -22,50 +22,19 @@ public final class Report {
     private interface Block {
     }
 
-    private static final class Heading implements Block {
-        final int level;
-        final String text;
-
-        Heading(int level, String text) {
-            this.level = level;
-            this.text = text;
-        }
+    private record Heading(int level, String text) implements Block {
     }
 
-    private static final class Para implements Block {
-        final String text;
-
-        Para(String text) {
-            this.text = text;
-        }
+    private record Para(String text) implements Block {
     }
 
-    private static final class Bullets implements Block {
-        final List<String> items;
-
-        Bullets(List<String> items) {
-            this.items = items;
-        }
+    private record Bullets(List<String> items) implements Block {
     }
 
-    private static final class Image implements Block {
-        final String path;
-        final String alt;
-
-        Image(String path, String alt) {
-            this.path = path;
-            this.alt = alt;
-        }
+    private record Image(String path, String alt) implements Block {
     }
 
-    private static final class Table implements Block {
-        final List<String> header;
-        final List<List<String>> rows;
-
-        Table(List<String> header, List<List<String>> rows) {
-            this.header = header;
-            this.rows = rows;
-        }
+    private record Table(List<String> header, List<List<String>> rows) implements Block {
     }
 
     private final List<Block> blocks = new ArrayList<>();
